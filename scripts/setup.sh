@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Idempotent machine set-up shared by both README commands (and CI).
+# Installs only what is missing: the C++ runtime TorchSharp's libtorch needs, bubblewrap for the
+# sandbox, and (with --tests) PostgreSQL for the database tests.
+set -euo pipefail
+
+want_postgres=0
+for arg in "$@"; do
+  case "$arg" in
+    --tests) want_postgres=1 ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  log ".NET SDK not found: install the .NET 10 SDK (see global.json) and re-run."; exit 1
+fi
+sdk_major=$(dotnet --version | cut -d. -f1)
+if [ "$sdk_major" -lt 10 ]; then
+  log ".NET SDK $(dotnet --version) is too old: .NET 10 is required."; exit 1
+fi
+
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# libtorch 2.10 is built against GCC 13's runtime. Decide by the symbol, not by the distribution.
+libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+if [ -z "$libstdcxx" ] || ! grep -q 'GLIBCXX_3\.4\.32' "$libstdcxx"; then
+  log "libstdc++ lacks GLIBCXX_3.4.32: installing libstdc++6 from Debian 13 (pinned low)"
+  # Reuse the mirror this machine already uses for Debian, so no host is named here.
+  mirror=$(grep -hoE '^URIs: *\S+' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1)
+  [ -n "$mirror" ] || mirror=$(awk '/^deb / && $0 !~ /security/ {print $2; exit}' /etc/apt/sources.list)
+  if [ -z "$mirror" ]; then log "no Debian mirror configured in apt; cannot add trixie"; exit 1; fi
+  as_root tee /etc/apt/sources.list.d/grader-trixie.sources >/dev/null <<SRC
+Types: deb
+URIs: $mirror
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  as_root tee /etc/apt/preferences.d/grader-trixie >/dev/null <<'PIN'
+Package: *
+Pin: release n=trixie
+Pin-Priority: 100
+PIN
+  apt_updated=0
+  apt_install -t trixie libstdc++6
+fi
+
+command -v bwrap >/dev/null 2>&1 || { log "installing bubblewrap"; apt_install bubblewrap; }
+
+if [ "$want_postgres" = 1 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  log "installing PostgreSQL"; apt_install postgresql
+fi
+log "ok"
