@@ -1,0 +1,9 @@
+namespace Grader.Training.Training;
+
+/// <summary>The outcome of a completed training run.</summary>
+public sealed record TrainingReport(IReadOnlyList<EpochMetrics> Epochs, TimeSpan Elapsed, long ImagesSeen)
+{
+    public double TrainAccuracy => Epochs[^1].TrainAccuracy;
+    public double TestAccuracy => Epochs[^1].TestAccuracy;
+    public double ImagesPerSecond => ImagesSeen / Math.Max(Elapsed.TotalSeconds, 1e-9);
+}
