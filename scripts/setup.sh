@@ -1,16 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent machine set-up shared by both README commands (and CI).
 # Installs only what is missing: the C++ runtime TorchSharp's libtorch needs, bubblewrap for the
-# sandbox, and (with --tests) PostgreSQL for the database tests.
+# sandbox.
 set -euo pipefail
-
-want_postgres=0
-for arg in "$@"; do
-  case "$arg" in
-    --tests) want_postgres=1 ;;
-    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
-  esac
-done
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -55,7 +47,4 @@ fi
 
 command -v bwrap >/dev/null 2>&1 || { log "installing bubblewrap"; apt_install bubblewrap; }
 
-if [ "$want_postgres" = 1 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  log "installing PostgreSQL"; apt_install postgresql
-fi
 log "ok"

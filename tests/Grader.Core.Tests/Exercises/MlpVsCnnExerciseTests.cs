@@ -28,7 +28,7 @@ public sealed class MlpVsCnnExerciseTests
             (Exercise.Version, Exercise.Grader, Exercise.Lesson, Exercise.Xp));
         Assert.Equal(
             new ExerciseProfile("quick", "synthetic", DevicePreference.Cpu,
-                new TrainingRecipe(OptimizerKind.Adam, 0.003, 64, 6, 6000, 2000, 45, 0, 0), new RunLimits(90, 4096)),
+                new TrainingRecipe(OptimizerKind.Adam, 0.003, 64, 8, 6000, 2000, 90, 0, 0), new RunLimits(150, 4096)),
             Exercise.GetProfile("quick"));
         Assert.Equal(
             new ExerciseProfile("full", "cifar10", DevicePreference.CudaPreferred,

@@ -1,0 +1,53 @@
+using Grader.Sandbox.Compilation;
+using Grader.Sandbox.Grading;
+using Grader.Sandbox.Running;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Grader.Cli.Configuration;
+
+/// <summary>
+/// Composition for the command line: appsettings.json beside the program, then GRADER_-prefixed
+/// environment variables (GRADER_Sandbox__RunnerPath=...), then explicit overrides from options.
+/// </summary>
+public static class CliHost
+{
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables("GRADER_")
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
+        services.AddOptions<DatasetOptions>().BindConfiguration(DatasetOptions.SectionName);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName);
+        services.PostConfigure<SandboxOptions>(o =>
+        {
+            if (o.RunnerPath.Length == 0) o.RunnerPath = DefaultRunnerPath();
+        });
+        services.AddSubmissionGrading();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// The runner is built beside the CLI in the artifacts layout (artifacts/bin/Grader.Runner/&lt;config&gt;/)
+    /// or published next to it (runner/ under the CLI's folder, as in the Docker image).
+    /// </summary>
+    private static string DefaultRunnerPath()
+    {
+        var here = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var published = Path.Combine(here, "runner", "Grader.Runner.dll");
+        if (File.Exists(published)) return published;
+        var pivot = Path.GetFileName(here);
+        return Path.GetFullPath(Path.Combine(here, "..", "..", "Grader.Runner", pivot, "Grader.Runner.dll"));
+    }
+}

@@ -1,0 +1,42 @@
+using Grader.Sandbox.Running;
+
+namespace Grader.Sandbox.Tests.Running;
+
+public sealed class SandboxOptionsValidatorTests
+{
+    private static readonly SandboxOptionsValidator Validator = new();
+
+    [Fact]
+    public void Validate_Defaults_OnlyRunnerPathMissing()
+    {
+        var result = Validator.Validate(null, new SandboxOptions());
+
+        Assert.True(result.Failed);
+        Assert.Single(result.Failures!);
+        Assert.Contains("Sandbox:RunnerPath", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_Configured_Succeeds()
+    {
+        var result = Validator.Validate(null, new SandboxOptions { RunnerPath = "/opt/grader/runner/Grader.Runner.dll" });
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void Validate_BadLimitsAndRelativeJobRoot_EachReported()
+    {
+        var options = new SandboxOptions
+        {
+            RunnerPath = "/opt/grader/runner/Grader.Runner.dll",
+            LogCapBytes = 10,
+            OutputLimitBytes = 5,
+            JobRoot = "jobs",
+        };
+
+        var result = Validator.Validate(null, options);
+
+        Assert.Equal(3, result.Failures!.Count());
+    }
+}
