@@ -18,6 +18,7 @@ COPY build/ build/
 COPY protos/ protos/
 COPY src/Grader.Contracts/Grader.Contracts.csproj src/Grader.Contracts/
 COPY src/Grader.Core/Grader.Core.csproj src/Grader.Core/
+COPY src/Grader.Datasets/Grader.Datasets.csproj src/Grader.Datasets/
 COPY src/Grader.Training/Grader.Training.csproj src/Grader.Training/
 COPY src/Grader.Sandbox/Grader.Sandbox.csproj src/Grader.Sandbox/
 COPY src/Grader.Runner/Grader.Runner.csproj src/Grader.Runner/

@@ -46,5 +46,15 @@ PIN
 fi
 
 command -v bwrap >/dev/null 2>&1 || { log "installing bubblewrap"; apt_install bubblewrap; }
+# npm installs the pinned buf that lints the protos (scripts/test.sh).
+command -v npm >/dev/null 2>&1 || { log "installing npm"; apt_install nodejs npm; }
+# The sandboxed runner runs as this account when the grader runs as root (docs/security.md);
+# setpriv and prlimit (util-linux) drop to it and set the rlimits.
+command -v setpriv >/dev/null 2>&1 && command -v prlimit >/dev/null 2>&1 || { log "installing util-linux"; apt_install util-linux; }
+if [ "$(id -u)" = 0 ]; then
+  getent passwd grader-sandbox >/dev/null 2>&1 || { log "creating the sandbox user grader-sandbox"; useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin grader-sandbox; }
+fi
+# The database tests start a throwaway PostgreSQL cluster (scripts/postgres-test-cluster.sh).
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { log "installing postgresql"; apt_install postgresql; }
 
 log "ok"

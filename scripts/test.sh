@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 dotnet build Grader.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+# The public API's protos stay clean under buf's STANDARD lint rules; buf comes pinned from package.json.
+npm ci --no-audit --no-fund --loglevel=error
+npx --no-install buf lint && echo "buf lint: protos clean"
+# Every database test runs on SQLite and PostgreSQL: a throwaway cluster for this run, stopped on exit.
+source scripts/postgres-test-cluster.sh
+trap pg_test_stop EXIT
 
 passed=0; failed=0; status=0
 for project in tests/*/*.csproj; do

@@ -17,6 +17,7 @@ using static TorchSharp.torch;
 // Each figure is printed with what it measures; nothing here asserts.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var root = FindRoot();
+if (args.Contains("--service")) return await Grader.Bench.Service.ServiceBench.RunAsync(root);
 var referencePath = Path.Combine(root, "content/exercises/mlp-vs-cnn/reference/Solution.cs");
 var reference = SourceFile.FromUtf8("Solution.cs", File.ReadAllBytes(referencePath));
 using var services = CliHost.Build();
@@ -64,6 +65,7 @@ for (var i = 0; i < 5; i++)
     startups.Add(outcome.TimeToStarted!.Value.TotalMilliseconds);
 }
 Console.WriteLine($"sandbox start-up: {startups.Order().ElementAt(2):0} ms median to Started (min {startups.Min():0}, max {startups.Max():0})");
+SandboxOverhead.Print(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SandboxOptions>>().Value, rounds: 10);
 
 // 5. Overhead: the whole `grader grade` command against the same training in-process.
 clock.Restart();
@@ -81,6 +83,8 @@ static RunJob QuickJob() => new()
     Seed = 1,
     Dataset = new DatasetSpec { Name = "synthetic" },
     Recipe = new Grader.Contracts.Runner.V1.TrainingRecipe { Optimizer = "adam", LearningRate = 0.003, BatchSize = 64, Epochs = 8, TrainLimit = 6000, TestLimit = 2000, TimeLimitSeconds = 600 },
+    // The host's half of the trust split: test images without labels (the grader returns predictions for them).
+    TestImages = new TestImages { Count = 2000, Pixels = Google.Protobuf.ByteString.CopyFrom(Grader.Datasets.SyntheticImages.Generate(Grader.Datasets.DatasetSplit.Test, 2000, 1).Pixels) },
 };
 
 static double MatmulGflops()

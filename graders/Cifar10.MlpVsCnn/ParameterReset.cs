@@ -1,3 +1,4 @@
+using Grader.Training.Inspection;
 using static TorchSharp.torch;
 
 namespace Cifar10.MlpVsCnn;
@@ -6,7 +7,8 @@ namespace Cifar10.MlpVsCnn;
 /// Overwrites every parameter with the grader's own seeded initialisation, so weights prepared in
 /// the learner's source (or a lucky seed of theirs) cannot help. Weights get Kaiming-uniform (the
 /// default of linear and convolution layers); biases get U(±1/√fan_in) of their layer's weight;
-/// 1-D weights without a bias partner (normalisation scales) get 1, and their biases 0.
+/// 1-D weights without a bias partner (normalisation scales) get 1, and their biases 0. The tree is read through
+/// <see cref="ModuleTree"/> (the root included), so no parameter escapes by an override hiding it.
 /// </summary>
 internal static class ParameterReset
 {
@@ -14,9 +16,9 @@ internal static class ParameterReset
     {
         random.manual_seed((long)(seed & long.MaxValue));
         using var noGrad = no_grad();
-        foreach (var (_, module) in model.named_modules())
+        foreach (var (_, module) in ModuleTree.Modules(model))
         {
-            var own = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+            var own = ModuleTree.OwnParameters(module).ToDictionary(p => p.Name, p => p.Parameter);
             long fanIn = 0;
             foreach (var (name, parameter) in own)
             {

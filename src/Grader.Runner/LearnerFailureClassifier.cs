@@ -9,19 +9,26 @@ namespace Grader.Runner;
 /// Decides whether an exception that escaped a grader is the learner's fault (a FAILED result) or a
 /// platform fault (an ERROR). Learner faults are a <see cref="LearnerCodeException"/> anywhere in the
 /// chain, an exception that passed through a frame of the learner's assembly, or one thrown inside
-/// TorchSharp (a shape or dtype mismatch in the layers the learner chose).
+/// TorchSharp (a shape or dtype mismatch in the layers the learner chose). Running out of memory once the
+/// learner's code has run is the learner's too: only its models compete with the grader for memory then.
 /// </summary>
 internal static class LearnerFailureClassifier
 {
-    public const string ModelError = "model_error";
+    public const string ModelError = LearnerReasons.ModelError;
 
-    public static bool TryClassify(Exception exception, Assembly learner, out RunFailed failed)
+    public static bool TryClassify(Exception exception, Assembly learner, bool learnerCodeRan, out RunFailed failed)
     {
         var chain = Flatten(exception).ToList();
 
         if (chain.OfType<LearnerCodeException>().FirstOrDefault() is { } learnerCode)
         {
             failed = new RunFailed { Reason = learnerCode.Reason, Message = learnerCode.Message };
+            return true;
+        }
+
+        if (learnerCodeRan && chain.FirstOrDefault(MemoryExhaustion.IsOutOfMemory) is { } memory)
+        {
+            failed = new RunFailed { Reason = LearnerReasons.MemoryLimit, Message = $"memory limit: the models used more memory than the run allows ({Describe(memory)})" };
             return true;
         }
 

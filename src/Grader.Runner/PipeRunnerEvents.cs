@@ -13,10 +13,21 @@ internal sealed class PipeRunnerEvents : IRunnerEvents, IDisposable
     private readonly Stream stream;
     private readonly Lock gate = new();
     private bool finished;
+    private volatile bool hasStarted;
 
     public PipeRunnerEvents(Stream stream) => this.stream = stream;
 
-    public void Started(Started started) => Write(new RunnerEvent { Started = started }, final: false);
+    /// <summary>
+    /// Whether Started has been written. Graders send it right before the learner's code first runs, so from
+    /// then on the process holds learner state and a failure may be the learner's doing.
+    /// </summary>
+    public bool HasStarted => hasStarted;
+
+    public void Started(Started started)
+    {
+        Write(new RunnerEvent { Started = started }, final: false);
+        hasStarted = true;
+    }
 
     public void EpochCompleted(EpochCompleted epoch) => Write(new RunnerEvent { EpochCompleted = epoch }, final: false);
 

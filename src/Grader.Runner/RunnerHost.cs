@@ -64,7 +64,7 @@ internal static class RunnerHost
             // Nothing inside the sandbox cancels a run: the host enforces the wall clock by killing us.
             completed = grader.Run(learner, job, events, CancellationToken.None);
         }
-        catch (Exception e) when (LearnerFailureClassifier.TryClassify(e, learner, out var failed))
+        catch (Exception e) when (LearnerFailureClassifier.TryClassify(e, learner, events.HasStarted, out var failed))
         {
             return Finish(() => events.Failed(failed), error);
         }

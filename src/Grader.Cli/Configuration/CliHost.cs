@@ -15,13 +15,7 @@ public static class CliHost
 {
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables("GRADER_")
-            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
-            .Build();
-
+        var configuration = BuildConfiguration(overrides);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging
@@ -36,6 +30,29 @@ public static class CliHost
         });
         services.AddSubmissionGrading();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// The layered configuration, with <c>Data:Directory</c> resolved to an absolute folder (the default when
+    /// unset) so the server, the data layer and the job storage all agree on one place, and the runner's path
+    /// filled in when unset.
+    /// </summary>
+    public static IConfigurationRoot BuildConfiguration(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var layered = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables("GRADER_")
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        var data = layered.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
+        var resolved = new Dictionary<string, string?> { [$"{DataOptions.SectionName}:Directory"] = data.Resolve() };
+        if (string.IsNullOrEmpty(layered[$"{SandboxOptions.SectionName}:RunnerPath"]))
+            resolved[$"{SandboxOptions.SectionName}:RunnerPath"] = DefaultRunnerPath();
+        return new ConfigurationBuilder()
+            .AddConfiguration(layered)
+            .AddInMemoryCollection(resolved)
+            .Build();
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Grader.Sandbox.Compilation;
 using Grader.Sandbox.Grading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SourceFile = Grader.Sandbox.Compilation.SourceFile;
 
 namespace Grader.Cli.Grading;
 

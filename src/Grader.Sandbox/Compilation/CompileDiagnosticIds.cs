@@ -18,6 +18,7 @@ public static class CompileDiagnosticIds
     public const string ConsoleRedirection = "GRD0009";
     public const string TorchFiles = "GRD0010";
     public const string GlobalState = "GRD0011";
+    public const string ModuleInternals = "GRD0012";
 
     // Language features the policy forbids, whatever they bind to.
     public const string UnsafeCode = "GRD0020";

@@ -1,11 +1,12 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace Grader.Sandbox.Running;
 
 /// <summary>
-/// The bubblewrap command line for one run: every namespace unshared (so no network), a cleared
-/// environment, the system libraries, runtime and runner read-only, the job directory read-only at
-/// <see cref="JobMount"/> (writing into its FIFO still works), a private /tmp, and nothing else of the host.
+/// The bubblewrap command line for one run: every namespace unshared (so no network) and no new user
+/// namespaces inside, a cleared environment, the seccomp filter, only the dotnet runtime, the runner,
+/// the job directory and a handful of system libraries read-only, a size-limited private /tmp, and
+/// nothing else of the host: no /usr, /bin, /etc or /sys, so no shell or tool to run.
 /// </summary>
 internal static class BubblewrapCommand
 {
@@ -20,6 +21,10 @@ internal static class BubblewrapCommand
         var args = new List<string>
         {
             "--unshare-all",
+            // Explicit, because --disable-userns needs it: the runner can make no namespaces of its own.
+            "--unshare-user",
+            "--disable-userns",
+            "--hostname", "sandbox",
             "--die-with-parent",
             "--new-session",
             "--clearenv",
@@ -30,15 +35,33 @@ internal static class BubblewrapCommand
             args.AddRange(["--setenv", name, value]);
         }
 
-        args.AddRange(["--ro-bind", "/usr", "/usr"]);
+        if (layout.SeccompDescriptor is { } descriptor)
+        {
+            args.AddRange(["--seccomp", descriptor.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         foreach (var root in LibraryRoots)
         {
-            AddSystemRoot(args, root);
+            if (new DirectoryInfo(root).LinkTarget is { } target)
+            {
+                args.AddRange(["--symlink", target, root]);
+            }
+        }
+
+        foreach (var (source, destination) in layout.Libraries)
+        {
+            args.AddRange(["--ro-bind", source, destination]);
         }
 
         // No /sys and no /etc: .NET (invariant globalization) and libtorch on the CPU start without
         // them, and libtorch still sizes its thread pool right (from /proc and the affinity mask).
-        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]);
+        args.AddRange(["--proc", "/proc", "--dev", "/dev"]);
+        if (layout.TmpSizeBytes is { } size)
+        {
+            args.AddRange(["--size", size.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        args.AddRange(["--tmpfs", "/tmp"]);
 
         // After the tmpfs, so that host paths under /tmp (a runtime or dataset there) are not hidden by it.
         args.AddRange(["--ro-bind", layout.DotnetRoot, layout.DotnetRoot]);
@@ -49,55 +72,12 @@ internal static class BubblewrapCommand
             args.AddRange(["--ro-bind", mount, mount]);
         }
 
-        args.AddRange(["--chdir", JobMount, "--", layout.Dotnet, $"{RunnerMount}/{layout.RunnerFileName}", "--job", JobMount]);
+        args.AddRange(["--chdir", JobMount, "--"]);
+        args.AddRange(layout.Command ?? [layout.Dotnet, $"{RunnerMount}/{layout.RunnerFileName}", "--job", JobMount]);
         return args;
-    }
-
-    /// <summary>The process to start: bubblewrap when <paramref name="bubblewrapPath"/> is given, else dotnet directly.</summary>
-    public static ProcessStartInfo StartInfo(SandboxLayout layout, string? bubblewrapPath)
-    {
-        var startInfo = new ProcessStartInfo
-        {
-            FileName = bubblewrapPath ?? layout.Dotnet,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = layout.JobDirectory,
-        };
-
-        foreach (var argument in bubblewrapPath is null ? UnsandboxedArguments(layout) : Arguments(layout))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        if (bubblewrapPath is null)
-        {
-            // bubblewrap clears the environment itself; without it we do, so no host secret leaks in.
-            startInfo.Environment.Clear();
-            foreach (var (name, value) in layout.Environment)
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-
-        return startInfo;
     }
 
     /// <summary>The same runner invocation without a sandbox (development only).</summary>
     public static IReadOnlyList<string> UnsandboxedArguments(SandboxLayout layout) =>
         [Path.Combine(layout.RunnerDirectory, layout.RunnerFileName), "--job", layout.JobDirectory];
-
-    private static void AddSystemRoot(List<string> args, string root)
-    {
-        var info = new DirectoryInfo(root);
-        if (info.LinkTarget is { } target)
-        {
-            args.AddRange(["--symlink", target, root]);
-        }
-        else if (info.Exists)
-        {
-            args.AddRange(["--ro-bind", root, root]);
-        }
-    }
 }

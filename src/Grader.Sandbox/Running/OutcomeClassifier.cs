@@ -14,7 +14,8 @@ internal static class OutcomeClassifier
         EventPipeResult? pipe,
         int? exitCode,
         string stderr,
-        TimeSpan wallClock)
+        TimeSpan wallClock,
+        long memoryLimitBytes)
     {
         if (pipe?.Violation is { } violation)
         {
@@ -34,8 +35,15 @@ internal static class OutcomeClassifier
         if (!openedByRunner)
         {
             var detail = LastLine(stderr);
-            var what = run.TimedOut ? $"did not start within {wallClock.TotalSeconds:0.#} s" : $"ended before starting the job ({DescribeExit(exitCode)})";
+            var what = run.TimedOut ? $"did not start within {wallClock.TotalSeconds:0.#} s"
+                : run.MemoryLimit ? $"ran out of memory before starting the job: the limit of {Mib(memoryLimitBytes)} is too small for the runtime"
+                : $"ended before starting the job ({DescribeExit(exitCode)})";
             return (RunnerOutcomeKind.PlatformError, detail.Length == 0 ? $"the runner {what}" : $"the runner {what}: {detail}", null);
+        }
+
+        if (run.MemoryLimit)
+        {
+            return (RunnerOutcomeKind.MemoryLimit, $"memory limit: the run used more than {Mib(memoryLimitBytes)} and was stopped", null);
         }
 
         if (run.TimedOut)
@@ -77,8 +85,12 @@ internal static class OutcomeClassifier
         9 => "SIGKILL",
         11 => "SIGSEGV",
         15 => "SIGTERM",
+        24 => "SIGXCPU (CPU time limit)",
+        25 => "SIGXFSZ (file size limit)",
         _ => signal.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    private static string Mib(long bytes) => $"{bytes / (1024 * 1024)} MiB";
 
     /// <summary>The runner's own one-line reason ("Grader.Runner: ..."), else the last line it printed.</summary>
     private static string RunnerReason(string text) =>

@@ -6,11 +6,11 @@ public sealed partial class RunnerLauncher
 {
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Starting runner in {JobDirectory} (sandboxed: {Sandboxed}, wall clock {WallClock})")]
-        public static partial void Starting(ILogger logger, string jobDirectory, bool sandboxed, TimeSpan wallClock);
+        [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Starting runner in {JobDirectory} through {Program} (wall clock {WallClock})")]
+        public static partial void Starting(ILogger logger, string jobDirectory, string program, TimeSpan wallClock);
 
-        [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "UNSANDBOXED RUN: bubblewrap was not found at {BubblewrapPath} and Sandbox:AllowUnsandboxed is true, so learner code runs with this process's rights. Never do this on a shared or production host.")]
-        public static partial void Unsandboxed(ILogger logger, string bubblewrapPath);
+        [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Warning}. Never run like this on a shared or production host.")]
+        public static partial void Unprotected(ILogger logger, string warning);
 
         [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Runner finished: {Kind} after {Elapsed} (exit code {ExitCode})")]
         public static partial void Finished(ILogger logger, RunnerOutcomeKind kind, TimeSpan elapsed, int? exitCode);

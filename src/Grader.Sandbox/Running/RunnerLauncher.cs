@@ -1,14 +1,19 @@
 using System.Diagnostics;
 using Grader.Contracts.Runner.V1;
+using Grader.Sandbox.Running.Cgroups;
+using Grader.Sandbox.Running.Isolation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Sandbox.Running;
 
 /// <summary>
-/// Runs Grader.Runner on a learner's assembly inside bubblewrap and turns whatever happens into a
-/// <see cref="RunnerOutcome"/>. Results come only from the job's event pipe; stdout and stderr are logs.
-/// The wall clock is our own limit (a TimeLimit outcome); the caller's token cancels (an exception).
+/// Runs Grader.Runner on a learner's assembly inside bubblewrap, as an unprivileged user, under a seccomp
+/// filter, in its own cgroup and with rlimits (docs/security.md), and turns whatever happens into a
+/// <see cref="RunnerOutcome"/>. A host that cannot contain the run gets a PlatformError, not a weaker run,
+/// unless the operator opted into a development mode, which every result then names. Results come only
+/// from the job's event pipe; stdout and stderr are logs. The wall clock is our own limit (a TimeLimit
+/// outcome); the caller's token cancels (an exception).
 /// </summary>
 public sealed partial class RunnerLauncher
 {
@@ -46,30 +51,47 @@ public sealed partial class RunnerLauncher
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        if (FindPlatformProblem(request, out var dotnet, out var sandboxed) is { } problem)
+        if (SandboxPreflight.Plan(options, request, out var problem) is not { } plan)
         {
             return PlatformError(problem);
         }
 
+        var memoryLimit = request.MemoryLimitBytes ?? options.DefaultMemoryLimitBytes;
         JobDirectory job;
         try
         {
-            job = JobDirectory.Create(options.JobRoot, request.Job, request.Assembly);
+            job = JobDirectory.Create(options.JobRoot, request.Job, request.Assembly, plan.User);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return PlatformError($"cannot prepare a job directory under '{options.JobRoot}': {e.Message}");
         }
 
+        JobCgroup? cgroup = null;
         try
         {
-            var layout = new SandboxLayout(
-                dotnet,
-                Path.GetDirectoryName(Path.GetFullPath(options.RunnerPath))!,
-                Path.GetFileName(options.RunnerPath),
-                job.Path,
-                request.ReadOnlyMounts.Select(Path.GetFullPath).ToList());
-            var outcome = await RunInJobAsync(layout, job, sandboxed, request.WallClock, progress, cancellationToken).ConfigureAwait(false);
+            if (plan.Cgroups is not null)
+            {
+                (cgroup, plan, problem) = CreateCgroup(plan, job, memoryLimit);
+                if (problem is not null)
+                {
+                    return PlatformError(problem);
+                }
+            }
+
+            foreach (var warning in plan.Warnings)
+            {
+                Log.Unprotected(logger, warning);
+            }
+
+            var layout = Layout(plan, job, request, memoryLimit);
+            var startInfo = SandboxCommand.StartInfo(layout, plan, cgroup?.ProcsFiles ?? [], plan.Sandboxed ? job.SeccompFile : null);
+            var outcome = await RunInJobAsync(startInfo, job, cgroup, memoryLimit, request.WallClock, progress, cancellationToken).ConfigureAwait(false);
+            if (plan.Warnings.Count > 0)
+            {
+                outcome = outcome with { Logs = string.Concat(plan.Warnings.Select(w => $"*** {w} ***\n")) + outcome.Logs };
+            }
+
             Log.Finished(logger, outcome.Kind, outcome.Elapsed, outcome.ExitCode);
             if (outcome.Kind == RunnerOutcomeKind.PlatformError)
             {
@@ -80,6 +102,7 @@ public sealed partial class RunnerLauncher
         }
         finally
         {
+            cgroup?.Dispose();
             try
             {
                 job.Delete();
@@ -91,50 +114,40 @@ public sealed partial class RunnerLauncher
         }
     }
 
-    private string? FindPlatformProblem(RunnerRequest request, out string dotnet, out bool sandboxed)
+    /// <summary>The run's cgroup; when the host refuses one, a problem, or (development mode) a plan that says so.</summary>
+    private (JobCgroup? Cgroup, LaunchPlan Plan, string? Problem) CreateCgroup(LaunchPlan plan, JobDirectory job, long memoryLimit)
     {
-        sandboxed = File.Exists(options.BubblewrapPath);
-        dotnet = DotnetLocator.Find(options.DotnetPath, Environment.ProcessPath) ?? string.Empty;
-
-        if (!sandboxed && !options.AllowUnsandboxed)
+        try
         {
-            return $"bubblewrap not found at '{options.BubblewrapPath}'; install it or set Sandbox:AllowUnsandboxed=true for development only";
+            return (JobCgroup.Create(plan.Cgroups!, options.CgroupParent, Path.GetFileName(job.Path), memoryLimit, options.MaxProcesses, time), plan, null);
         }
-
-        if (!File.Exists(options.RunnerPath))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"the runner was not found at '{options.RunnerPath}'; build src/Grader.Runner or set Sandbox:RunnerPath";
+            var why = $"cannot create the run's cgroup: {e.Message}";
+            return options.AllowMissingCgroups
+                ? (null, plan with { Cgroups = null, Warnings = [.. plan.Warnings, SandboxPreflight.NoCgroupsWarning(why)] }, null)
+                : (null, plan, SandboxPreflight.MissingCgroups(why));
         }
-
-        if (dotnet.Length == 0)
-        {
-            return string.IsNullOrWhiteSpace(options.DotnetPath)
-                ? "the dotnet host was not found; install the .NET runtime or set Sandbox:DotnetPath"
-                : $"the dotnet host was not found at '{options.DotnetPath}' (Sandbox:DotnetPath)";
-        }
-
-        if (request.ReadOnlyMounts.FirstOrDefault(m => !Path.IsPathFullyQualified(m) || !Path.Exists(m)) is { } mount)
-        {
-            return $"the read-only mount '{mount}' is not an existing absolute path";
-        }
-
-        if (!sandboxed)
-        {
-            Log.Unsandboxed(logger, options.BubblewrapPath);
-        }
-
-        return null;
     }
 
+    private SandboxLayout Layout(LaunchPlan plan, JobDirectory job, RunnerRequest request, long memoryLimit) =>
+        new(plan.Dotnet, Path.GetDirectoryName(Path.GetFullPath(options.RunnerPath))!, Path.GetFileName(options.RunnerPath), job.Path, request.ReadOnlyMounts.Select(Path.GetFullPath).ToList())
+        {
+            Libraries = plan.Libraries,
+            TmpSizeBytes = options.TmpSizeBytes,
+            GcHeapLimitBytes = memoryLimit / 100 * options.GcHeapLimitPercent,
+            SeccompDescriptor = plan.Sandboxed ? SandboxCommand.SeccompDescriptor : null,
+        };
+
     private async Task<RunnerOutcome> RunInJobAsync(
-        SandboxLayout layout,
+        ProcessStartInfo startInfo,
         JobDirectory job,
-        bool sandboxed,
+        JobCgroup? cgroup,
+        long memoryLimit,
         TimeSpan wallClock,
         IProgress<RunnerEvent>? progress,
         CancellationToken cancellationToken)
     {
-        var startInfo = BubblewrapCommand.StartInfo(layout, sandboxed ? options.BubblewrapPath : null);
         var startedAt = time.GetTimestamp();
         Started? started = null;
         TimeSpan? timeToStarted = null;
@@ -151,7 +164,7 @@ public sealed partial class RunnerLauncher
             progress?.Report(runnerEvent);
         });
 
-        Log.Starting(logger, job.Path, sandboxed, wallClock);
+        Log.Starting(logger, job.Path, startInfo.FileName, wallClock);
         Process process;
         try
         {
@@ -169,6 +182,9 @@ public sealed partial class RunnerLauncher
             var stdout = CappedOutput.Start(process.StandardOutput.BaseStream, options.LogCapBytes, options.OutputLimitBytes);
             var stderr = CappedOutput.Start(process.StandardError.BaseStream, options.LogCapBytes, options.OutputLimitBytes);
             var run = await SuperviseAsync(process, pipe, stdout, stderr, wallClock, cancellationToken).ConfigureAwait(false);
+
+            // Whatever the runner left behind (a process that left the tree, a zombie's children) goes too.
+            cgroup?.KillAll();
 
             var openedByRunner = pipe.Opened;
             var pipeResult = await pipe.FinishAfterExitAsync(DrainGrace, time).ConfigureAwait(false);
@@ -192,7 +208,8 @@ public sealed partial class RunnerLauncher
             }
 
             int? exitCode = process.HasExited ? process.ExitCode : null;
-            var (kind, message, final) = OutcomeClassifier.Classify(run, openedByRunner, pipeResult, exitCode, stderr.Text(), wallClock);
+            run.MemoryLimit = cgroup?.OomKilled() == true;
+            var (kind, message, final) = OutcomeClassifier.Classify(run, openedByRunner, pipeResult, exitCode, stderr.Text(), wallClock, memoryLimit);
             return new RunnerOutcome(
                 kind,
                 message,
@@ -203,7 +220,10 @@ public sealed partial class RunnerLauncher
                 time.GetElapsedTime(startedAt),
                 timeToStarted,
                 started?.Device ?? string.Empty,
-                started?.Dataset ?? string.Empty);
+                started?.Dataset ?? string.Empty)
+            {
+                PeakMemoryBytes = cgroup?.PeakMemoryBytes(),
+            };
         }
     }
 

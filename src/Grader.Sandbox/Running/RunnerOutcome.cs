@@ -23,4 +23,8 @@ public sealed record RunnerOutcome(
     TimeSpan Elapsed,
     TimeSpan? TimeToStarted,
     string Device,
-    string Dataset);
+    string Dataset)
+{
+    /// <summary>The most memory the process tree used at once (from its cgroup), when it had one.</summary>
+    public long? PeakMemoryBytes { get; init; }
+}

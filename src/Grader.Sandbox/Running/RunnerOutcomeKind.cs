@@ -15,6 +15,9 @@ public enum RunnerOutcomeKind
     /// <summary>The process ended (exit code or signal) without a final event.</summary>
     Crashed,
 
+    /// <summary>The process tree hit its memory limit and the kernel killed it.</summary>
+    MemoryLimit,
+
     /// <summary>stdout or stderr exceeded the output limit and the process tree was killed.</summary>
     OutputLimit,
 

@@ -12,4 +12,10 @@ public sealed record RunnerRequest(byte[] Assembly, RunJob Job, TimeSpan WallClo
     public RunnerRequest(byte[] assembly, RunJob job, TimeSpan wallClock) : this(assembly, job, wallClock, [])
     {
     }
+
+    /// <summary>
+    /// The memory limit for the whole process tree (the exercise profile's <c>memory_mb</c>); null:
+    /// <see cref="SandboxOptions.DefaultMemoryLimitBytes"/>. The runner's .NET heap gets a share of it.
+    /// </summary>
+    public long? MemoryLimitBytes { get; init; }
 }

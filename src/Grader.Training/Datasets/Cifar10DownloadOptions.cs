@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grader.Datasets;
 
 namespace Grader.Training.Datasets;
 

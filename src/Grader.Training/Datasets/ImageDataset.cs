@@ -1,3 +1,4 @@
+using Grader.Datasets;
 using static TorchSharp.torch;
 
 namespace Grader.Training.Datasets;
@@ -21,6 +22,18 @@ public sealed class ImageDataset : IDisposable
         Images = images;
         Labels = labels;
         ClassCount = classCount;
+    }
+
+    /// <summary>Copies a split's bytes into tensors: uint8 [N, 3, 32, 32] images and int64 [N] labels.</summary>
+    public static ImageDataset From(LabelledImages split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var images = tensor(split.Pixels, [split.Count, ImageFormat.Channels, ImageFormat.Size, ImageFormat.Size], ScalarType.Byte);
+        var labels = tensor(split.Labels, [split.Count], ScalarType.Byte);
+        using (labels)
+        {
+            return new ImageDataset(split.Dataset, images, labels.to(ScalarType.Int64), ImageFormat.Classes);
+        }
     }
 
     /// <summary>"synthetic" or "cifar10": results always name the dataset they came from.</summary>

@@ -8,12 +8,12 @@ public sealed class LearnerCodeException : Exception
 {
     public LearnerCodeException(string reason, string message, Exception? inner = null) : base(message, inner) => Reason = reason;
 
-    public LearnerCodeException() : this("learner_error", "the submitted code failed") { }
+    public LearnerCodeException() : this(LearnerReasons.LearnerError, "the submitted code failed") { }
 
-    public LearnerCodeException(string message) : this("learner_error", message) { }
+    public LearnerCodeException(string message) : this(LearnerReasons.LearnerError, message) { }
 
-    public LearnerCodeException(string message, Exception inner) : this("learner_error", message, inner) { }
+    public LearnerCodeException(string message, Exception inner) : this(LearnerReasons.LearnerError, message, inner) { }
 
-    /// <summary>Machine-readable: entry_point_missing, model_error, structure, time_limit, ...</summary>
+    /// <summary>Machine-readable, one of <see cref="LearnerReasons"/>.</summary>
     public string Reason { get; }
 }

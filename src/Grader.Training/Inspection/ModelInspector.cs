@@ -3,7 +3,10 @@ using static TorchSharp.torch;
 
 namespace Grader.Training.Inspection;
 
-/// <summary>Structural facts about a model: parameter count and which layer types it uses.</summary>
+/// <summary>
+/// Structural facts about a model: parameter count and which layer types it uses. Everything is read through
+/// <see cref="ModuleTree"/>, so a module cannot misreport itself by overriding TorchSharp's members.
+/// </summary>
 public static class ModelInspector
 {
     /// <summary>Total number of trainable scalars.</summary>
@@ -11,7 +14,7 @@ public static class ModelInspector
     {
         ArgumentNullException.ThrowIfNull(model);
         long total = 0;
-        foreach (var parameter in model.parameters())
+        foreach (var (_, parameter) in ModuleTree.Parameters(model))
             total += parameter.numel();
         return total;
     }
@@ -21,7 +24,7 @@ public static class ModelInspector
     {
         ArgumentNullException.ThrowIfNull(model);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (_, module) in model.named_modules())
+        foreach (var (_, module) in ModuleTree.Modules(model))
         {
             var name = module.GetType().Name;
             counts[name] = counts.GetValueOrDefault(name) + 1;
@@ -36,8 +39,8 @@ public static class ModelInspector
     public static int CountConvolutions(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var modules = model.named_modules().Count(m => m.module is Conv1d or Conv2d or Conv3d or ConvTranspose1d or ConvTranspose2d or ConvTranspose3d);
+        var modules = ModuleTree.Modules(model).Count(m => m.Module is Conv1d or Conv2d or Conv3d or ConvTranspose1d or ConvTranspose2d or ConvTranspose3d);
         if (modules > 0) return modules;
-        return model.parameters().Count(p => p.dim() >= 3);
+        return ModuleTree.Parameters(model).Count(p => p.Parameter.dim() >= 3);
     }
 }

@@ -24,7 +24,19 @@ public static class Evaluator
         return predictions;
     }
 
-    /// <summary>Fraction of images whose predicted class equals the label.</summary>
+    /// <summary>
+    /// Predicted class per image as one byte each, the form predictions leave the sandbox in. A model with more
+    /// than 256 outputs cannot be told apart here; callers check the output shape ([N, 10]) first.
+    /// </summary>
+    public static byte[] PredictClasses(nn.Module<Tensor, Tensor> model, Tensor images, int batchSize)
+    {
+        using var predictions = Predict(model, images, batchSize);
+        using var clamped = predictions.clamp(0, byte.MaxValue);
+        using var bytes = clamped.to(ScalarType.Byte);
+        return bytes.data<byte>().ToArray();
+    }
+
+    /// <summary>Fraction of images whose predicted class equals the label (for callers that hold the labels).</summary>
     public static double Accuracy(nn.Module<Tensor, Tensor> model, PreparedSplit split, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(split);

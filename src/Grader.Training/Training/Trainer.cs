@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grader.Training.Inspection;
 using static TorchSharp.torch;
 
 namespace Grader.Training.Training;
@@ -6,14 +7,16 @@ namespace Grader.Training.Training;
 /// <summary>
 /// Mini-batch training with a fixed recipe. Every step runs in its own dispose scope so native
 /// memory stays flat however long the run; shuffling draws from the caller's generator so a CPU run
-/// repeats exactly for a seed.
+/// repeats exactly for a seed. After each epoch the model predicts the test images; the trainer has no
+/// test labels, so it reports predictions and leaves the scoring to whoever holds them. The optimiser
+/// gets the parameters <see cref="ModuleTree"/> finds, not what the model says it has.
 /// </summary>
 public sealed class Trainer(TimeProvider time)
 {
     public TrainingReport Train(
         nn.Module<Tensor, Tensor> model,
         PreparedSplit train,
-        PreparedSplit test,
+        Tensor testImages,
         TrainingOptions options,
         Generator generator,
         Action<EpochMetrics>? onEpoch,
@@ -21,7 +24,7 @@ public sealed class Trainer(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(testImages);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
@@ -59,18 +62,22 @@ public sealed class Trainer(TimeProvider time)
                 }
             }
 
-            var testAccuracy = Evaluator.Accuracy(model, test, Math.Max(options.BatchSize, 256));
-            var metrics = new EpochMetrics(epoch, options.Epochs, lossSum / train.Count, correct / (double)train.Count, testAccuracy, time.GetElapsedTime(epochStarted));
+            var testPredictions = Evaluator.PredictClasses(model, testImages, Math.Max(options.BatchSize, 256));
+            var metrics = new EpochMetrics(epoch, options.Epochs, lossSum / train.Count, correct / (double)train.Count, testPredictions, time.GetElapsedTime(epochStarted));
             epochs.Add(metrics);
             onEpoch?.Invoke(metrics);
         }
         return new TrainingReport(epochs, time.GetElapsedTime(started), imagesSeen);
     }
 
-    private static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, TrainingOptions options) => options.Optimizer switch
+    private static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> model, TrainingOptions options)
     {
-        "adam" => optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
-        "sgd" => optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
-        _ => throw new UnreachableException($"optimizer '{options.Optimizer}' passed validation"),
-    };
+        var parameters = ModuleTree.Parameters(model).Select(p => p.Parameter).ToList();
+        return options.Optimizer switch
+        {
+            "adam" => optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
+            "sgd" => optim.SGD(parameters, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+            _ => throw new UnreachableException($"optimizer '{options.Optimizer}' passed validation"),
+        };
+    }
 }

@@ -90,7 +90,34 @@ public sealed class HostileSubmissionTests
         { "cuda.manual_seed", InMethod("torch.cuda.manual_seed(1); //!"), Ids.GlobalState },
         { "set_num_threads", InMethod("torch.set_num_threads(64); //!"), Ids.GlobalState },
         { "set_default_dtype", InMethod("torch.set_default_dtype(torch.float64); //!"), Ids.GlobalState },
+        { "set_grad_enabled", InMethod("torch.set_grad_enabled(false); //!"), Ids.GlobalState },
+        { "default generator", InMethod("var g = torch.Generator.Default; //!"), Ids.GlobalState },
+        { "generator set_state", InMethod("var g = new torch.Generator(1); g.set_state(tensor); //!"), Ids.GlobalState },
+        { "anomaly mode", InMethod("var a = new TorchSharp.AnomalyMode(true, false); //!"), Ids.GlobalState },
+        { "UnsafeCreateTensor", InMethod("var t = torch.Tensor.UnsafeCreateTensor(12345); //!"), Ids.NativeInterop },
+        { "raw element read", InMethod("var b = tensor.ReadCpuByte(1L << 40); //!"), Ids.NativeInterop },
+        { "optimizer state to a stream", InMethod("TorchSharp.Modules.OptimizerState.LoadConditionalStateTensor(null!, ref tensor); //!"), Ids.TorchFiles },
+
+        // A module that misreports itself: the grader counts, resets and trains what TorchSharp says it has
+        { "override named_parameters", LyingModule("public override IEnumerable<(string name, TorchSharp.Modules.Parameter parameter)> named_parameters(bool recurse = true) => []; //!"), Ids.ModuleInternals },
+        { "override parameters", LyingModule("public override IEnumerable<TorchSharp.Modules.Parameter> parameters(bool recurse = true) => []; //!"), Ids.ModuleInternals },
+        { "override named_modules", LyingModule("public override IEnumerable<(string name, nn.Module module)> named_modules() => []; //!"), Ids.ModuleInternals },
+        { "override state_dict", LyingModule("public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null) => new(); //!"), Ids.ModuleInternals },
+        { "override train", LyingModule("public override void train(bool on = true) { } //!"), Ids.ModuleInternals },
+        { "override through Sequential", "using TorchSharp.Modules;\nusing static TorchSharp.torch;\npublic sealed class Liar : Sequential\n{\n    public Liar() : base([]) { }\n    public override IEnumerable<(string name, nn.Module module)> named_children() => []; //!\n}", Ids.ModuleInternals },
     };
+
+    private static string LyingModule(string member) => $$"""
+        using System.Collections.Generic;
+        using TorchSharp;
+        using static TorchSharp.torch;
+        public sealed class Liar : nn.Module<Tensor, Tensor>
+        {
+            public Liar() : base("liar") { }
+            public override Tensor forward(Tensor x) => x;
+            {{member}}
+        }
+        """;
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -113,7 +140,7 @@ public sealed class HostileSubmissionTests
         string[] apiIds =
         [
             Ids.FileSystem, Ids.Processes, Ids.Reflection, Ids.NativeInterop, Ids.Threading, Ids.RuntimeEnvironment,
-            Ids.ConsoleRedirection, Ids.TorchFiles, Ids.GlobalState, Ids.UnsafeCode, Ids.Dynamic, Ids.Extern,
+            Ids.ConsoleRedirection, Ids.TorchFiles, Ids.GlobalState, Ids.ModuleInternals, Ids.UnsafeCode, Ids.Dynamic, Ids.Extern,
             Ids.ModuleInitializer, Ids.StaticConstructor, Ids.UndocumentedKeyword, Ids.Finalizer, Ids.ReservedNamespace,
         ];
 

@@ -33,6 +33,35 @@ public sealed class SubmissionCompilerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Compile_CustomAutogradFunction_OverridesItsOwnMembers()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            public sealed class Square : autograd.SingleTensorFunction<Square>
+            {
+                public override string Name => "square";
+
+                public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+                {
+                    var input = (Tensor)vars[0];
+                    ctx.save_for_backward([input]);
+                    return input * input;
+                }
+
+                public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor gradOutput) =>
+                    [gradOutput * 2 * ctx.get_saved_variables()[0]];
+            }
+            """;
+
+        var result = Compiler.Compile([new SourceFile("Square.cs", source)]);
+
+        Assert.True(result.Succeeded, Describe(result));
+    }
+
+    [Fact]
     public void Compile_LessonSolution_AssemblyExposesSdkImplementation()
     {
         var result = Compiler.Compile([new SourceFile("Solution.cs", LearnerSources.LessonSolution)]);

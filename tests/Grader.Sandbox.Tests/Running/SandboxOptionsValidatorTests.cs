@@ -39,4 +39,25 @@ public sealed class SandboxOptionsValidatorTests
 
         Assert.Equal(3, result.Failures!.Count());
     }
+
+    [Fact]
+    public void Validate_PrivilegedUserRelativeCgroupAndLimitsTooSmallForTheRuntime_EachReported()
+    {
+        var options = new SandboxOptions
+        {
+            RunnerPath = "/opt/grader/runner/Grader.Runner.dll",
+            User = "root",
+            CgroupParent = "grader",
+            DefaultMemoryLimitBytes = 64L * 1024 * 1024,
+            MaxProcesses = 8,
+            MaxFileSizeBytes = 1024 * 1024,
+        };
+
+        var result = Validator.Validate(null, options);
+
+        Assert.Equal(5, result.Failures!.Count());
+        Assert.Contains("Sandbox:User", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Sandbox:CgroupParent", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Sandbox:MaxFileSizeBytes", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Grader.Datasets;
 using Grader.Training.Datasets;
 using TorchSharp;
 
@@ -16,7 +17,7 @@ public sealed class Cifar10BinaryTests : IDisposable
     {
         Cifar10TestData.WriteBatches(_temp.Path, _batches);
 
-        using var data = Cifar10Binary.Load(_temp.Path, Cifar10Split.Train, layout: _layout);
+        using var data = Cifar10Binary.Load(_temp.Path, DatasetSplit.Train, layout: _layout);
 
         var records = _layout.TrainFiles.SelectMany(name => Records(_batches[name])).ToArray();
         Assert.Equal("cifar10", data.Name);
@@ -34,7 +35,7 @@ public sealed class Cifar10BinaryTests : IDisposable
     {
         var folder = Cifar10TestData.WriteBatches(_temp.Path, _batches);
 
-        using var data = Cifar10Binary.Load(folder, Cifar10Split.Test, layout: _layout);
+        using var data = Cifar10Binary.Load(folder, DatasetSplit.Test, layout: _layout);
 
         // Record 3 of the test batch: green plane (channel 1), row 5, column 7.
         var record = Records(_batches["test_batch.bin"])[3];
@@ -48,7 +49,7 @@ public sealed class Cifar10BinaryTests : IDisposable
     {
         Cifar10TestData.WriteBatches(_temp.Path, _batches);
 
-        using var data = Cifar10Binary.Load(_temp.Path, Cifar10Split.Train, limit: 25, layout: _layout);
+        using var data = Cifar10Binary.Load(_temp.Path, DatasetSplit.Train, limit: 25, layout: _layout);
 
         var expected = Records(_batches["data_batch_1.bin"]).Concat(Records(_batches["data_batch_2.bin"]).Take(5)).ToArray();
         Assert.Equal(25, data.Count);
@@ -63,7 +64,7 @@ public sealed class Cifar10BinaryTests : IDisposable
         var path = Path.Combine(folder, "data_batch_3.bin");
         File.WriteAllBytes(path, _batches["data_batch_3.bin"][..^100]);
 
-        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(_temp.Path, Cifar10Split.Train, limit: 1, layout: _layout));
+        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(_temp.Path, DatasetSplit.Train, limit: 1, layout: _layout));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains($"has {_layout.BatchFileBytes - 100} bytes, expected {_layout.BatchFileBytes}", error.Message, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public sealed class Cifar10BinaryTests : IDisposable
         var folder = Cifar10TestData.WriteBatches(_temp.Path, _batches);
         File.WriteAllBytes(Path.Combine(folder, "test_batch.bin"), Cifar10TestData.Batch(_layout.RecordsPerBatch + 1, seed: 9));
 
-        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(folder, Cifar10Split.Test, layout: _layout));
+        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(folder, DatasetSplit.Test, layout: _layout));
 
         Assert.Contains($"expected {_layout.BatchFileBytes} ({_layout.RecordsPerBatch} records of 3073 bytes): wrong record count", error.Message, StringComparison.Ordinal);
     }
@@ -86,7 +87,7 @@ public sealed class Cifar10BinaryTests : IDisposable
     {
         Cifar10TestData.WriteBatches(_temp.Path, _batches);
 
-        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(_temp.Path, Cifar10Split.Test));
+        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(_temp.Path, DatasetSplit.Test));
 
         Assert.Contains("expected 30730000 (10000 records", error.Message, StringComparison.Ordinal);
     }
@@ -99,7 +100,7 @@ public sealed class Cifar10BinaryTests : IDisposable
         bytes[4 * Cifar10Layout.RecordBytes] = 10;
         File.WriteAllBytes(Path.Combine(folder, "test_batch.bin"), bytes);
 
-        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(folder, Cifar10Split.Test, layout: _layout));
+        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(folder, DatasetSplit.Test, layout: _layout));
 
         Assert.Contains("record 4: label 10 is outside 0..9", error.Message, StringComparison.Ordinal);
     }
@@ -110,7 +111,7 @@ public sealed class Cifar10BinaryTests : IDisposable
         var folder = Cifar10TestData.WriteBatches(_temp.Path, _batches);
         File.Delete(Path.Combine(folder, "data_batch_5.bin"));
 
-        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(_temp.Path, Cifar10Split.Train, layout: _layout));
+        var error = Assert.Throws<DatasetFormatException>(() => Cifar10Binary.Load(_temp.Path, DatasetSplit.Train, layout: _layout));
 
         Assert.Contains($"CIFAR-10 file missing: {Path.Combine(folder, "data_batch_5.bin")}", error.Message, StringComparison.Ordinal);
     }
@@ -118,7 +119,7 @@ public sealed class Cifar10BinaryTests : IDisposable
     [Fact]
     public void Load_NegativeLimit_ThrowsArgumentOutOfRange()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Cifar10Binary.Load(_temp.Path, Cifar10Split.Train, limit: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Cifar10Binary.Load(_temp.Path, DatasetSplit.Train, limit: -1));
     }
 
     private static byte[][] Records(byte[] batch) => batch.Chunk(Cifar10Layout.RecordBytes).ToArray();

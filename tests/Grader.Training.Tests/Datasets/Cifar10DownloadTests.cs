@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Net;
+using Grader.Datasets;
 using Grader.Training.Datasets;
 
 namespace Grader.Training.Tests.Datasets;
@@ -39,7 +40,7 @@ public sealed class Cifar10DownloadTests : IDisposable
         Assert.Equal(_archive, await File.ReadAllBytesAsync(result.ArchivePath));
         Assert.Equal(["cifar-10-batches-bin", "cifar-10-binary.tar.gz"], Entries(Destination));
         Assert.Equal(new DownloadProgress(_archive.Length, _archive.Length), progress.Reports[^1]);
-        using var data = Cifar10Binary.Load(Destination, Cifar10Split.Test, layout: Cifar10TestData.Layout);
+        using var data = Cifar10Binary.Load(Destination, DatasetSplit.Test, layout: Cifar10TestData.Layout);
         Assert.Equal(_batches["test_batch.bin"].Chunk(Cifar10Layout.RecordBytes).SelectMany(r => r[1..]).ToArray(), data.Images.data<byte>().ToArray());
     }
 

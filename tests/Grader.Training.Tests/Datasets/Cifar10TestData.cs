@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Grader.Datasets;
 using Grader.Training.Datasets;
 
 namespace Grader.Training.Tests.Datasets;

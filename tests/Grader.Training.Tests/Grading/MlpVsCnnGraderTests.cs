@@ -1,5 +1,7 @@
 using Cifar10.MlpVsCnn;
+using Google.Protobuf;
 using Grader.Contracts.Runner.V1;
+using Grader.Datasets;
 using Grader.Sdk;
 using Grader.Training.Grading;
 using Grader.Training.Tests.Training;
@@ -21,10 +23,37 @@ public sealed class MlpVsCnnGraderTests
         Assert.Equal(3072 * 8 + 8 + 8 * 10 + 10, result.Measurements["mlp.parameters"]);
         Assert.Equal(0, result.Measurements["mlp.conv_layers"]);
         Assert.Equal(2, result.Measurements["cnn.conv_layers"]);
-        Assert.InRange(result.Measurements["cnn.test_accuracy"], 0, 1);
+        Assert.InRange(result.Measurements["cnn.train_accuracy"], 0, 1);
         Assert.Equal(["mlp", "mlp", "cnn", "cnn"], events.Epochs.Select(e => e.Model));
-        Assert.Equal("synthetic", Assert.Single(events.Starts).Dataset);
-        Assert.Contains(result.Curves, c => c.Name == "cnn.test_accuracy" && c.Values.Count == 2);
+        var started = Assert.Single(events.Starts);
+        Assert.Equal("synthetic", started.Dataset);
+        Assert.Equal(64, started.TestExamples);
+        Assert.All(events.Epochs, e => Assert.Equal(64, e.TestPredictions.Length));
+        Assert.Equal(events.Epochs[^1].TestPredictions, result.TestPredictions["cnn"]);
+    }
+
+    [Fact]
+    public void Run_NeverSeesTestLabels_ReportsNoTestAccuracy()
+    {
+        var events = new RecordingEvents();
+
+        var result = new MlpVsCnnGrader().Run(typeof(SmugglingSolution).Assembly, TinyJob(), events, CancellationToken.None);
+
+        // The runner cannot know a test accuracy: the host holds the labels and scores the predictions.
+        Assert.DoesNotContain(result.Measurements.Keys, k => k.Contains("test", StringComparison.Ordinal));
+        Assert.All(events.Epochs, e => Assert.Equal(0, e.TestAccuracy));
+        Assert.Equal(["cnn", "mlp"], result.TestPredictions.Keys.Order());
+    }
+
+    [Fact]
+    public void Run_NoTestImagesInJob_IsAPlatformError()
+    {
+        var job = TinyJob();
+        job.TestImages = null;
+
+        var error = Assert.Throws<ArgumentException>(() => new MlpVsCnnGrader().Run(typeof(SmugglingSolution).Assembly, job, new RecordingEvents(), CancellationToken.None));
+
+        Assert.Contains("test images", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,8 +66,8 @@ public sealed class MlpVsCnnGraderTests
         {
             var smuggled = new MlpVsCnnGrader().Run(typeof(SmugglingSolution).Assembly, TinyJob(), new RecordingEvents(), CancellationToken.None);
 
-            Assert.Equal(honest.Measurements["mlp.test_accuracy"], smuggled.Measurements["mlp.test_accuracy"]);
-            Assert.Equal(honest.Measurements["cnn.test_accuracy"], smuggled.Measurements["cnn.test_accuracy"]);
+            Assert.Equal(honest.TestPredictions["mlp"], smuggled.TestPredictions["mlp"]);
+            Assert.Equal(honest.TestPredictions["cnn"], smuggled.TestPredictions["cnn"]);
         }
         finally
         {
@@ -64,13 +93,18 @@ public sealed class MlpVsCnnGraderTests
         Assert.Throws<ArgumentException>(() => new MlpVsCnnGrader().Run(typeof(SmugglingSolution).Assembly, job, new RecordingEvents(), CancellationToken.None));
     }
 
-    private static RunJob TinyJob() => new()
+    private static RunJob TinyJob()
     {
-        Grader = "cifar10-mlp-vs-cnn",
-        Seed = 11,
-        Dataset = new DatasetSpec { Name = "synthetic" },
-        Recipe = new TrainingRecipe { Optimizer = "adam", LearningRate = 0.003, BatchSize = 64, Epochs = 2, TrainLimit = 256, TestLimit = 64, TimeLimitSeconds = 300 },
-    };
+        var test = SyntheticImages.Generate(DatasetSplit.Test, 64, 11);
+        return new()
+        {
+            Grader = "cifar10-mlp-vs-cnn",
+            Seed = 11,
+            Dataset = new DatasetSpec { Name = "synthetic" },
+            Recipe = new TrainingRecipe { Optimizer = "adam", LearningRate = 0.003, BatchSize = 64, Epochs = 2, TrainLimit = 256, TestLimit = 64, TimeLimitSeconds = 300 },
+            TestImages = new TestImages { Count = test.Count, Pixels = ByteString.CopyFrom(test.Pixels) },
+        };
+    }
 
     private sealed class RecordingEvents : IRunnerEvents
     {

@@ -15,6 +15,7 @@ internal sealed class ApiPolicy
     private readonly FrozenDictionary<string, ApiRule> typeRules;
     private readonly FrozenDictionary<(string Type, string Member), ApiRule[]> memberRules;
     private readonly FrozenDictionary<string, ApiRule[]> memberNameRules;
+    private readonly ApiRule[] overrideRules;
 
     public ApiPolicy(IReadOnlyList<ApiRule> rules)
     {
@@ -34,6 +35,7 @@ internal sealed class ApiPolicy
             .Where(r => r.Kind == ApiTargetKind.MemberNameUnder)
             .GroupBy(r => r.MemberName!)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        overrideRules = rules.Where(r => r.Kind == ApiTargetKind.OverridesUnder).OrderByDescending(r => r.Target.Length).ToArray();
 
         // A using directive may name an allowed namespace or any namespace on the way to an allowed type.
         var usable = new HashSet<string>(allowedNamespaces);
@@ -100,6 +102,29 @@ internal sealed class ApiPolicy
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a member the submission declares may override <paramref name="overridden"/>. Judged by the member that
+    /// began the chain: overriding TorchSharp's named_parameters through a TorchSharp subclass is still overriding it.
+    /// </summary>
+    public PolicyDenial? CheckOverride(ISymbol overridden, IAssemblySymbol submission)
+    {
+        ArgumentNullException.ThrowIfNull(overridden);
+        var root = overridden.OriginalDefinition;
+        for (var next = Overridden(root); next is not null; next = Overridden(next))
+        {
+            root = next;
+        }
+
+        if (root.ContainingType is not { } owner || IsDeclaredBy(owner, submission))
+        {
+            return null;
+        }
+
+        var key = SymbolNames.TypeKey(owner);
+        var rule = overrideRules.FirstOrDefault(r => IsWithin(key, r.Target));
+        return rule is null || rule.OnlyMembers!.Contains(root.Name) ? null : new PolicyDenial(root, rule.DeniedBy!);
     }
 
     private PolicyDenial? CheckMemberDefinition(ISymbol member, IAssemblySymbol submission)

@@ -36,4 +36,7 @@ internal sealed record ApiRule(ApiTargetKind Kind, string Target, PolicyRule? De
 
     public static ApiRule DenyMemberNamedUnder(string prefix, string member, PolicyRule because) =>
         new(ApiTargetKind.MemberNameUnder, prefix, because) { MemberName = member };
+
+    public static ApiRule OnlyOverridesUnder(string prefix, PolicyRule othersDeniedBy, params string[] members) =>
+        new(ApiTargetKind.OverridesUnder, prefix, othersDeniedBy) { OnlyMembers = members.ToHashSet(StringComparer.Ordinal) };
 }

@@ -14,4 +14,10 @@ internal enum ApiTargetKind
 
     /// <summary>A member name on any type whose key starts with the target (a namespace or type prefix). Deny only.</summary>
     MemberNameUnder,
+
+    /// <summary>
+    /// Under the target (a namespace or type prefix), the members learner types may override (<see cref="ApiRule.OnlyMembers"/>);
+    /// overriding any other is denied. Judged by the member that first declared the override chain.
+    /// </summary>
+    OverridesUnder,
 }

@@ -20,6 +20,11 @@ internal static class LearnerApiRules
         AllowType("TorchSharp.Utils.TensorAccessor"),
         AllowType("TorchSharp.Utils.OrderedDict"),
 
+        // A module may define its forward pass and release what it holds (a custom autograd function also its
+        // backward pass and Name); the rest of TorchSharp's virtual members (parameters(), named_modules(),
+        // state_dict(), train(), …) are how the grader counts, resets and trains it.
+        OnlyOverridesUnder("TorchSharp", PolicyRules.ModuleInternals, "forward", "backward", "Name", "Dispose"),
+
         // Files, serialisation, TorchScript, downloads, logging to disk, data loading (the grader owns the data).
         DenyMemberNamedUnder("TorchSharp", "save", PolicyRules.TorchFiles),
         DenyMemberNamedUnder("TorchSharp", "load", PolicyRules.TorchFiles),
@@ -48,6 +53,8 @@ internal static class LearnerApiRules
         DenyType("TorchSharp.Utils.Decompress", PolicyRules.TorchFiles),
         DenyType("TorchSharp.Utils.BigEndianReader", PolicyRules.TorchFiles),
         DenyNamespace("Tensorboard", PolicyRules.TorchFiles),
+        DenyMemberNamedUnder("TorchSharp", "LoadConditionalStateTensor", PolicyRules.TorchFiles),
+        DenyMemberNamedUnder("TorchSharp", "SaveConditionalStateTensor", PolicyRules.TorchFiles),
 
         // Native handles and raw pointers behind tensors and modules.
         DenyMemberNamedUnder("TorchSharp", "Handle", PolicyRules.NativeInterop),
@@ -62,6 +69,18 @@ internal static class LearnerApiRules
         DenyType("TorchSharp.AllocateIndexedNativeTensorOrScalarArray", PolicyRules.NativeInterop),
         DenyType("TorchSharp.DistanceFunctionNative", PolicyRules.NativeInterop),
         DenyType("TorchSharp.FieldInfoExtensionMethods", PolicyRules.Reflection),
+        // Element reads by raw offset, the primitives behind TensorAccessor; indexing a tensor needs none of them.
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuValue", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuBool", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuByte", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuSByte", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuInt16", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuInt32", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuInt64", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuSingle", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuDouble", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuFloat16", PolicyRules.NativeInterop),
+        DenyMember("TorchSharp.torch.Tensor", "ReadCpuBFloat16", PolicyRules.NativeInterop),
 
         // Global state the grader sets before it builds, initialises and trains the learner's models.
         DenyMemberNamedUnder("TorchSharp", "manual_seed", PolicyRules.GlobalState),
@@ -71,6 +90,10 @@ internal static class LearnerApiRules
         DenyMemberNamedUnder("TorchSharp", "get_rng_state", PolicyRules.GlobalState),
         DenyType("TorchSharp.torch.random", PolicyRules.GlobalState),
         DenyType("TorchSharp.torch.backends", PolicyRules.GlobalState),
+        DenyMember("TorchSharp.torch.Generator", "Default", PolicyRules.GlobalState),
+        DenyMember("TorchSharp.torch.Generator", "get_state", PolicyRules.GlobalState),
+        DenyMember("TorchSharp.torch.Generator", "set_state", PolicyRules.GlobalState),
+        DenyMember("TorchSharp.torch", "set_grad_enabled", PolicyRules.GlobalState),
         DenyMember("TorchSharp.torch", "set_num_threads", PolicyRules.GlobalState),
         DenyMember("TorchSharp.torch", "set_num_interop_threads", PolicyRules.GlobalState),
         DenyMember("TorchSharp.torch", "set_default_dtype", PolicyRules.GlobalState),
@@ -84,6 +107,7 @@ internal static class LearnerApiRules
         DenyMember("TorchSharp.torch", "set_warn_always", PolicyRules.GlobalState),
         DenyMember("TorchSharp.torch.autograd", "set_detect_anomaly", PolicyRules.GlobalState),
         DenyMember("TorchSharp.torch.autograd", "detect_anomaly", PolicyRules.GlobalState),
+        DenyType("TorchSharp.AnomalyMode", PolicyRules.GlobalState),
 
         // ── Base library: primitives, math, strings, collections, LINQ ────────────────────────
         AllowType("System.Object"),

@@ -27,6 +27,10 @@ internal static class PolicyRules
     public static readonly PolicyRule UnseededRandom = new(
         CompileDiagnosticIds.GlobalState, "unseeded randomness makes runs unrepeatable; pass a seed, as in new Random(42)");
 
+    public static readonly PolicyRule ModuleInternals = new(
+        CompileDiagnosticIds.ModuleInternals,
+        "the grader reads TorchSharp's own record of a module's parameters and submodules, so a module may override forward and Dispose only (an autograd function also backward and Name)");
+
     public static readonly PolicyRule UnsafeCode = new(CompileDiagnosticIds.UnsafeCode, "unsafe code, pointers and stack allocation");
     public static readonly PolicyRule Dynamic = new(CompileDiagnosticIds.Dynamic, "dynamic binding bypasses the compile-time checks");
     public static readonly PolicyRule Extern = new(CompileDiagnosticIds.Extern, "extern members call native code");

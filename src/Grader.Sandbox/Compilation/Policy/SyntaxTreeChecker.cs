@@ -104,7 +104,10 @@ internal sealed class SyntaxTreeChecker(ApiPolicy policy, SemanticModel model, I
             IEventSymbol @event => @event.OverriddenEvent,
             _ => null,
         };
-        CheckSymbol(overridden, node);
+        if (overridden is not null && !CheckSymbol(overridden, node) && policy.CheckOverride(overridden, submission) is { } denial)
+        {
+            Report(denial.Rule, $"Overriding {SymbolNames.Display(denial.Symbol)} is not allowed: {denial.Rule.Reason}.", node, denial.Symbol);
+        }
     }
 
     private bool CheckSymbol(ISymbol? symbol, SyntaxNode node)
@@ -218,6 +221,8 @@ internal sealed class SyntaxTreeChecker(ApiPolicy policy, SemanticModel model, I
         QualifiedNameSyntax qualified => qualified.Right.GetLocation(),
         AliasQualifiedNameSyntax alias => alias.Name.GetLocation(),
         ObjectCreationExpressionSyntax creation => creation.Type.GetLocation(),
+        MethodDeclarationSyntax method => method.Identifier.GetLocation(),
+        PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
         _ => node.GetLocation(),
     };
 }

@@ -1,0 +1,22 @@
+// Hostile submission: allocates native tensors (up to 3 GB) outside the .NET heap, where a GC limit does not reach.
+using System.Collections.Generic;
+using Grader.Sdk;
+using TorchSharp;
+using static TorchSharp.torch;
+
+public sealed class Solution : IMlpVsCnn
+{
+    public nn.Module<Tensor, Tensor> BuildMlp()
+    {
+        var hoard = new List<Tensor>();
+        for (var i = 0; i < 12; i++)
+            hoard.Add(torch.ones(64L * 1024 * 1024));
+        System.Console.WriteLine(hoard.Count);
+        return nn.Sequential(("flatten", nn.Flatten()), ("hidden", nn.Linear(3072, 8)), ("relu", nn.ReLU()), ("out", nn.Linear(8, 10)));
+    }
+
+    public nn.Module<Tensor, Tensor> BuildCnn() => nn.Sequential(
+        ("conv", nn.Conv2d(3, 8, 3, padding: 1)), ("relu", nn.ReLU()), ("pool", nn.AdaptiveAvgPool2d(1)),
+        ("flatten", nn.Flatten()), ("out", nn.Linear(8, 10)));
+
+}

@@ -1,0 +1,19 @@
+// Hostile submission: writes a file into the shared job area for the next submission to pick up.
+
+using Grader.Sdk;
+using TorchSharp;
+using static TorchSharp.torch;
+
+public sealed class Solution : IMlpVsCnn
+{
+    public nn.Module<Tensor, Tensor> BuildMlp()
+    {
+        System.IO.File.WriteAllText("/tmp/grader-jobs/next.cs", "// planted");
+        return nn.Sequential(("flatten", nn.Flatten()), ("hidden", nn.Linear(3072, 8)), ("relu", nn.ReLU()), ("out", nn.Linear(8, 10)));
+    }
+
+    public nn.Module<Tensor, Tensor> BuildCnn() => nn.Sequential(
+        ("conv", nn.Conv2d(3, 8, 3, padding: 1)), ("relu", nn.ReLU()), ("pool", nn.AdaptiveAvgPool2d(1)),
+        ("flatten", nn.Flatten()), ("out", nn.Linear(8, 10)));
+
+}

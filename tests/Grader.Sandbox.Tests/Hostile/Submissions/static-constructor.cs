@@ -1,0 +1,26 @@
+// Hostile submission: runs code at type load, outside BuildMlp and BuildCnn.
+
+using Grader.Sdk;
+using TorchSharp;
+using static TorchSharp.torch;
+
+public sealed class Solution : IMlpVsCnn
+{
+    public nn.Module<Tensor, Tensor> BuildMlp()
+    {
+
+        return nn.Sequential(("flatten", nn.Flatten()), ("hidden", nn.Linear(3072, 8)), ("relu", nn.ReLU()), ("out", nn.Linear(8, 10)));
+    }
+
+    public nn.Module<Tensor, Tensor> BuildCnn() => nn.Sequential(
+        ("conv", nn.Conv2d(3, 8, 3, padding: 1)), ("relu", nn.ReLU()), ("pool", nn.AdaptiveAvgPool2d(1)),
+        ("flatten", nn.Flatten()), ("out", nn.Linear(8, 10)));
+
+    private static readonly int Seen;
+
+    static Solution()
+    {
+        Seen = 1;
+        System.Console.WriteLine("ran at type load");
+    }
+}

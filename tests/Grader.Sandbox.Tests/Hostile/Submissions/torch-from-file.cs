@@ -1,0 +1,20 @@
+// Hostile submission: maps a host file into a tensor through TorchSharp instead of System.IO.
+
+using Grader.Sdk;
+using TorchSharp;
+using static TorchSharp.torch;
+
+public sealed class Solution : IMlpVsCnn
+{
+    public nn.Module<Tensor, Tensor> BuildMlp()
+    {
+        var bytes = torch.from_file("/etc/passwd", size: 64, dtype: ScalarType.Byte);
+        System.Console.WriteLine(bytes.ToString());
+        return nn.Sequential(("flatten", nn.Flatten()), ("hidden", nn.Linear(3072, 8)), ("relu", nn.ReLU()), ("out", nn.Linear(8, 10)));
+    }
+
+    public nn.Module<Tensor, Tensor> BuildCnn() => nn.Sequential(
+        ("conv", nn.Conv2d(3, 8, 3, padding: 1)), ("relu", nn.ReLU()), ("pool", nn.AdaptiveAvgPool2d(1)),
+        ("flatten", nn.Flatten()), ("out", nn.Linear(8, 10)));
+
+}

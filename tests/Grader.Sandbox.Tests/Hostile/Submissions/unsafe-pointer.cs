@@ -1,0 +1,23 @@
+// Hostile submission: reads raw memory through a pointer.
+
+using Grader.Sdk;
+using TorchSharp;
+using static TorchSharp.torch;
+
+public sealed class Solution : IMlpVsCnn
+{
+    public nn.Module<Tensor, Tensor> BuildMlp()
+    {
+        unsafe
+        {
+            long* p = (long*)0x1000;
+            System.Console.WriteLine(*p);
+        }
+        return nn.Sequential(("flatten", nn.Flatten()), ("hidden", nn.Linear(3072, 8)), ("relu", nn.ReLU()), ("out", nn.Linear(8, 10)));
+    }
+
+    public nn.Module<Tensor, Tensor> BuildCnn() => nn.Sequential(
+        ("conv", nn.Conv2d(3, 8, 3, padding: 1)), ("relu", nn.ReLU()), ("pool", nn.AdaptiveAvgPool2d(1)),
+        ("flatten", nn.Flatten()), ("out", nn.Linear(8, 10)));
+
+}
