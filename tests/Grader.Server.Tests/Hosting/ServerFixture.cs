@@ -51,6 +51,8 @@ public abstract class ServerFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+            // AddHangfire points Hangfire's process-wide log provider at this host's logger factory, now disposed.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         }
         if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }
