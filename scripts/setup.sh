@@ -22,11 +22,11 @@ apt_install() {
 }
 
 # libtorch 2.10 is built against GCC 13's runtime. Decide by the symbol, not by the distribution.
-libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found {print $NF; found = 1}')
 if [ -z "$libstdcxx" ] || ! grep -q 'GLIBCXX_3\.4\.32' "$libstdcxx"; then
   log "libstdc++ lacks GLIBCXX_3.4.32: installing libstdc++6 from Debian 13 (pinned low)"
   # Reuse the mirror this machine already uses for Debian, so no host is named here.
-  mirror=$(grep -hoE '^URIs: *\S+' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1)
+  mirror=$(grep -hoE '^URIs: *\S+' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | sed -n 1p)
   [ -n "$mirror" ] || mirror=$(awk '/^deb / && $0 !~ /security/ {print $2; exit}' /etc/apt/sources.list)
   if [ -z "$mirror" ]; then log "no Debian mirror configured in apt; cannot add trixie"; exit 1; fi
   as_root tee /etc/apt/sources.list.d/grader-trixie.sources >/dev/null <<SRC
