@@ -6,8 +6,12 @@
 # must provide GLIBCXX_3.4.32 (GCC 13+ runtime): Ubuntu 24.04 does.
 # Grading runs learner code inside bubblewrap, which needs user namespaces: run the container with
 # --security-opt seccomp=unconfined --security-opt apparmor=unconfined (or a profile allowing clone(CLONE_NEWUSER)).
+# Per-run cgroups need a writable, delegated cgroup; without one, cap the container itself
+# (--memory, --pids-limit) and set GRADER_Sandbox__AllowMissingCgroups=true (results say so).
+# See docs/security.md.
 
-ARG RUNTIME_BASE=mcr.microsoft.com/dotnet/runtime:10.0-noble
+# The CLI hosts the gRPC server, so the runtime needs ASP.NET Core.
+ARG RUNTIME_BASE=mcr.microsoft.com/dotnet/aspnet:10.0-noble
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 ARG TORCH_BACKEND=cpu
@@ -22,6 +26,8 @@ COPY src/Grader.Datasets/Grader.Datasets.csproj src/Grader.Datasets/
 COPY src/Grader.Training/Grader.Training.csproj src/Grader.Training/
 COPY src/Grader.Sandbox/Grader.Sandbox.csproj src/Grader.Sandbox/
 COPY src/Grader.Runner/Grader.Runner.csproj src/Grader.Runner/
+COPY src/Grader.Data/Grader.Data.csproj src/Grader.Data/
+COPY src/Grader.Server/Grader.Server.csproj src/Grader.Server/
 COPY src/Grader.Cli/Grader.Cli.csproj src/Grader.Cli/
 COPY graders/Grader.Sdk/Grader.Sdk.csproj graders/Grader.Sdk/
 COPY graders/Cifar10.MlpVsCnn/Cifar10.MlpVsCnn.csproj graders/Cifar10.MlpVsCnn/
@@ -50,4 +56,4 @@ ENV GRADER_Content__Root=/app/content \
 USER grader
 WORKDIR /var/lib/grader
 ENTRYPOINT ["dotnet", "/app/grader.dll"]
-CMD ["grade", "/app/content/exercises/mlp-vs-cnn/reference/Solution.cs", "--exercise", "mlp-vs-cnn"]
+CMD ["demo"]
