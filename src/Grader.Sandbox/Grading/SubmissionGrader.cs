@@ -135,7 +135,7 @@ public sealed class SubmissionGrader(SubmissionCompiler compiler, RunnerLauncher
         }));
 
         var rubric = RubricEvaluator.Evaluate(request.Exercise, request.Dataset, report.Measurements);
-        result.Criteria.AddRange(rubric.Criteria.Select(ToMessage));
+        result.Criteria.AddRange(rubric.Criteria.Select(c => c.ToMessage()));
         result.Score = rubric.Score;
         result.MaxScore = rubric.MaxScore;
         var failed = rubric.Criteria.Where(c => !c.Passed).Select(c => c.Id).ToList();
@@ -174,18 +174,5 @@ public sealed class SubmissionGrader(SubmissionCompiler compiler, RunnerLauncher
         File = d.File,
         Line = d.Line,
         Column = d.Column,
-    };
-
-    private static CriterionResult ToMessage(CriterionOutcome c) => new()
-    {
-        Id = c.Id,
-        Title = c.Title,
-        Passed = c.Passed,
-        Points = c.Points,
-        MaxPoints = c.MaxPoints,
-        Measured = c.Measured,
-        Comparison = c.Comparison.ToSymbol(),
-        Threshold = c.Threshold,
-        Feedback = c.Feedback,
     };
 }

@@ -5,6 +5,7 @@ using Grader.Core.Exercises;
 using Grader.Core.Progress;
 using Grader.Core.Rubrics;
 using Grader.Core.Submissions;
+using Grader.Sandbox.Grading;
 using CourseRecord = Grader.Core.Courses.Course;
 using ProgressRecord = Grader.Core.Progress.LearnerProgress;
 using SubmissionEventRecord = Grader.Core.Submissions.SubmissionEvent;
@@ -185,18 +186,7 @@ public static class ProtoMapper
             Logs = result.Logs,
             ElapsedSeconds = result.ElapsedSeconds,
         };
-        message.Criteria.AddRange(result.Criteria.Select(c => new CriterionResult
-        {
-            Id = c.Id,
-            Title = c.Title,
-            Passed = c.Passed,
-            Points = c.Points,
-            MaxPoints = c.MaxPoints,
-            Measured = c.Measured,
-            Comparison = c.Comparison.ToSymbol(),
-            Threshold = c.Threshold,
-            Feedback = c.Feedback,
-        }));
+        message.Criteria.AddRange(result.Criteria.Select(c => c.ToMessage()));
         foreach (var (name, value) in result.Measurements) message.Measurements[name] = value;
         message.Curves.AddRange(result.Curves.Select(c =>
         {
