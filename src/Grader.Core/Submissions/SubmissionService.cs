@@ -3,6 +3,7 @@ using Grader.Core.Access;
 using Grader.Core.Courses;
 using Grader.Core.Errors;
 using Grader.Core.Exercises;
+using Grader.Core.Rubrics;
 
 namespace Grader.Core.Submissions;
 
@@ -73,14 +74,14 @@ public sealed class SubmissionService(
             var existing = await store.FindByRequestIdAsync(courseId, learnerId, requestId, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
-                return SameRequest(existing, exerciseId, profileName, sourceHash);
+                return SameRequest(ForViewer(actor, existing), exerciseId, profileName, sourceHash);
             }
         }
 
         var reusable = await store.FindReusableAsync(courseId, learnerId, exerciseId, exercise.Version, profileName, sourceHash, cancellationToken).ConfigureAwait(false);
         if (reusable is not null)
         {
-            return new CreateSubmissionResult(reusable, Reused: true);
+            return new CreateSubmissionResult(ForViewer(actor, reusable), Reused: true);
         }
 
         var now = time.GetUtcNow();
@@ -99,7 +100,7 @@ public sealed class SubmissionService(
             // Lost a race with a concurrent call carrying the same request id: answer as that call did.
             var winner = await store.FindByRequestIdAsync(courseId, learnerId, requestId!, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Submission insert for request '{requestId}' conflicted, but no submission holds it.");
-            return SameRequest(winner, exerciseId, profileName, sourceHash);
+            return SameRequest(ForViewer(actor, winner), exerciseId, profileName, sourceHash);
         }
 
         try
@@ -125,7 +126,7 @@ public sealed class SubmissionService(
         ArgumentNullException.ThrowIfNull(actor);
         var submission = await LoadAsync(submissionId, cancellationToken).ConfigureAwait(false);
         AccessRules.CheckRead(actor, submission);
-        return submission;
+        return ForViewer(actor, submission);
     }
 
     /// <summary>The submission's files (for instructors and the learner who wrote them).</summary>
@@ -194,10 +195,10 @@ public sealed class SubmissionService(
             new SubmissionListing(query.CourseId, exerciseId, learnerId, conditions, after, size + 1), cancellationToken).ConfigureAwait(false);
         if (rows.Count <= size)
         {
-            return new SubmissionPage(rows, "");
+            return new SubmissionPage([.. rows.Select(r => ForViewer(actor, r))], "");
         }
 
-        var page = rows.Take(size).ToList();
+        var page = rows.Take(size).Select(r => ForViewer(actor, r)).ToList();
         var last = page[^1];
         return new SubmissionPage(page, PageTokens.Encode(fingerprint, new SubmissionCursor(last.CreatedAt, last.Id)));
     }
@@ -333,6 +334,20 @@ public sealed class SubmissionService(
                 refusal.RetryAfter,
                 $"courses/{courseId}/learners/{learnerId}/exercises/{exercise.Id}");
         }
+    }
+
+    /// <summary>
+    /// What the actor may see of a result: learners do not see hidden criteria, nor after-due ones (no
+    /// exercise has a due date yet, so those stay hidden too). The score still counts them.
+    /// </summary>
+    public static Submission ForViewer(Principal actor, Submission submission)
+    {
+        if (actor.Role != Role.Learner || submission.Result is not { } result
+            || result.Criteria.All(c => c.Visibility == CriterionVisibility.Visible))
+        {
+            return submission;
+        }
+        return submission with { Result = result with { Criteria = [.. result.Criteria.Where(c => c.Visibility == CriterionVisibility.Visible)] } };
     }
 
     private static CreateSubmissionResult SameRequest(Submission existing, string exerciseId, string profile, string sourceHash) =>

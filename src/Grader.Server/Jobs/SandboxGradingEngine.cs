@@ -30,10 +30,11 @@ internal sealed class SandboxGradingEngine(SubmissionGrader grader, IOptions<Dat
             submission.Seed,
             submission.Dataset == SyntheticDataset ? null : data.Value.DatasetDirectory(submission.Dataset));
         var result = await grader.GradeAsync(request, new RunnerProgress(progress), cancellationToken).ConfigureAwait(false);
-        return ToDomain(result);
+        return ToDomain(result, job.Exercise);
     }
 
-    private static SubmissionResult ToDomain(GradingResult result) => new(
+    /// <summary>Visibility is the exercise's, not the result's: the API hides hidden criteria from learners by it.</summary>
+    private static SubmissionResult ToDomain(GradingResult result, Grader.Core.Exercises.ExerciseDefinition exercise) => new(
         result.State switch
         {
             GradingState.Succeeded => SubmissionState.Succeeded,
@@ -49,12 +50,15 @@ internal sealed class SandboxGradingEngine(SubmissionGrader grader, IOptions<Dat
         [.. result.Criteria.Select(c => new CriterionOutcome(
             c.Id, c.Title, c.Passed, (int)Math.Round(c.Points), (int)Math.Round(c.MaxPoints), c.Measured,
             ComparisonOperatorExtensions.Symbols.TryGetValue(c.Comparison, out var comparison) ? comparison : ComparisonOperator.Equal,
-            c.Threshold, c.Feedback, CriterionVisibility.Visible))],
+            c.Threshold, c.Feedback, VisibilityOf(exercise, c.Id)))],
         result.Measurements.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
         [.. result.Curves.Select(c => new ResultCurve(c.Name, [.. c.Values]))],
         [.. result.Diagnostics.Select(d => new ResultDiagnostic(d.Severity, d.Id, d.Message, d.File, d.Line, d.Column))],
         result.Logs,
         result.ElapsedSeconds);
+
+    private static CriterionVisibility VisibilityOf(Grader.Core.Exercises.ExerciseDefinition exercise, string criterionId) =>
+        exercise.Criteria.FirstOrDefault(c => c.Id == criterionId)?.Visibility ?? CriterionVisibility.Visible;
 
     private sealed class RunnerProgress(IProgress<GradingProgress> progress) : IProgress<RunnerEvent>
     {
