@@ -1,3 +1,5 @@
+using Grader.Data;
+using Grader.Data.Content;
 using Grader.Sandbox.Compilation;
 using Grader.Sandbox.Grading;
 using Grader.Sandbox.Running;

@@ -1,9 +1,9 @@
-using Grader.Cli.Configuration;
 using Grader.Core.Exercises;
+using Grader.Data.Content;
 
 namespace Grader.Cli.Content;
 
-/// <summary>Finds the content folder and reads every exercises/*/exercise.yaml in it.</summary>
+/// <summary>The content folder as the command line needs it: located and read, with one-line errors.</summary>
 public sealed class ContentDirectory
 {
     private ContentDirectory(string root) => Root = root;
@@ -14,34 +14,21 @@ public sealed class ContentDirectory
     public static ContentDirectory Locate(ContentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Root.Length > 0)
+        try
         {
-            var configured = Path.GetFullPath(options.Root);
-            return Directory.Exists(Path.Combine(configured, "exercises"))
-                ? new ContentDirectory(configured)
-                : throw new CliException($"content folder '{configured}' has no exercises/ folder");
+            return new ContentDirectory(ContentLoader.LocateRoot(options.Root));
         }
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        catch (DirectoryNotFoundException ex)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "content");
-                if (Directory.Exists(Path.Combine(candidate, "exercises")))
-                    return new ContentDirectory(candidate);
-            }
+            throw new CliException($"{ex.Message} Pass --content <dir> or set GRADER_Content__Root.");
         }
-        throw new CliException("no content folder found above the working directory; pass --content <dir> or set GRADER_Content__Root");
     }
 
     public ExerciseCatalog LoadExercises()
     {
-        var files = Directory.EnumerateFiles(Path.Combine(Root, "exercises"), "exercise.yaml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (Path.GetRelativePath(Root, path), File.ReadAllText(path)))
-            .ToList();
         try
         {
-            return ExerciseCatalog.Load(files);
+            return ContentLoader.LoadExercises(Root);
         }
         catch (ExerciseFormatException ex)
         {

@@ -1,3 +1,4 @@
+using Grader.Data;
 using System.CommandLine;
 using Grader.Cli.Configuration;
 using Grader.Cli.Database;

@@ -1,3 +1,4 @@
+using Grader.Data;
 using System.CommandLine;
 using System.Globalization;
 using Grader.Cli.Configuration;

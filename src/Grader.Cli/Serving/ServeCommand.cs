@@ -1,3 +1,5 @@
+using Grader.Data;
+using Grader.Data.Content;
 using System.CommandLine;
 using Grader.Cli.Configuration;
 using Grader.Server;

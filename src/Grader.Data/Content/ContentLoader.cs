@@ -46,10 +46,7 @@ public static class ContentLoader
     public static CourseContent Load(string root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var files = Directory.EnumerateFiles(Path.Combine(root, "exercises"), "exercise.yaml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (Path: Path.GetRelativePath(root, path), Yaml: File.ReadAllText(path)))
-            .ToList();
+        var files = ReadExerciseFiles(root);
         var catalog = ExerciseCatalog.Load(files);
         var hashes = files.ToDictionary(
             f => catalog.Exercises.First(e => catalog.PathOf(e.Id) == f.Path).Id,
@@ -59,4 +56,18 @@ public static class ContentLoader
         var progression = ProgressionParser.Parse(File.ReadAllText(progressionPath), ProgressionFile);
         return new CourseContent(catalog, hashes, progression);
     }
+
+    /// <summary>Only the exercises under <paramref name="root"/>, for local grading (no progression needed).</summary>
+    /// <exception cref="ExerciseFormatException">An exercise file is invalid.</exception>
+    public static ExerciseCatalog LoadExercises(string root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return ExerciseCatalog.Load(ReadExerciseFiles(root));
+    }
+
+    private static List<(string Path, string Yaml)> ReadExerciseFiles(string root) =>
+        Directory.EnumerateFiles(Path.Combine(root, "exercises"), "exercise.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => (Path.GetRelativePath(root, path), File.ReadAllText(path)))
+            .ToList();
 }

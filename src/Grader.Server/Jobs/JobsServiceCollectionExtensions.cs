@@ -1,4 +1,5 @@
 using Grader.Core.Submissions;
+using Grader.Data;
 using Grader.Sandbox.Grading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddGradingJobs(this IServiceCollection services)
     {
         services.AddSubmissionGrading();
-        services.AddOptions<DatasetDirectoryOptions>().BindConfiguration(DatasetDirectoryOptions.SectionName);
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.TryAddSingleton<IGradingEngine, SandboxGradingEngine>();
         services.TryAddSingleton<ISubmissionQueue, HangfireSubmissionQueue>();
         services.TryAddTransient<GradeSubmissionJob>();

@@ -3,6 +3,7 @@ using GradingResult = Grader.Contracts.V1.GradingResult;
 using GradingState = Grader.Contracts.V1.GradingState;
 using Grader.Core.Rubrics;
 using Grader.Core.Submissions;
+using Grader.Data;
 using SourceFile = Grader.Sandbox.Compilation.SourceFile;
 using Grader.Sandbox.Grading;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace Grader.Server.Jobs;
 /// <see cref="IGradingEngine"/> over <see cref="SubmissionGrader"/>: compile in this process, train in the sandbox,
 /// judge with the rubric; runner events become grading stages and the proto result becomes the domain result.
 /// </summary>
-internal sealed class SandboxGradingEngine(SubmissionGrader grader, IOptions<DatasetDirectoryOptions> data) : IGradingEngine
+internal sealed class SandboxGradingEngine(SubmissionGrader grader, IOptions<DataOptions> data) : IGradingEngine
 {
     private const string SyntheticDataset = "synthetic";
 

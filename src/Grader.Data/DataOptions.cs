@@ -1,6 +1,6 @@
-namespace Grader.Cli.Configuration;
+namespace Grader.Data;
 
-/// <summary>The "Data" section: where grader keeps datasets (and, later, its databases).</summary>
+/// <summary>The "Data" section: the folder holding the SQLite databases and downloaded datasets.</summary>
 public sealed class DataOptions
 {
     public const string SectionName = "Data";
