@@ -1,4 +1,5 @@
 using System.Reflection;
+using Grader.Contracts.Runner.V1;
 using Grader.Sdk;
 using Grader.Training.Grading;
 using static TorchSharp.torch;

@@ -1,3 +1,5 @@
+using Grader.Contracts.Runner.V1;
+
 namespace Grader.Sandbox.Grading;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Grader.Sandbox.Grading;
 /// <param name="Grader">The grader id exercise files name.</param>
 /// <param name="Models">Model names, in the order the grader trains them.</param>
 /// <param name="Measurements">Per-model measurement suffixes (the runner sends "mlp.parameters") and their ranges.</param>
-/// <param name="FailureReasons">Reasons a RunFailed may carry (Grader.Training.Grading.LearnerReasons on the runner side).</param>
+/// <param name="FailureReasons">Reasons a RunFailed may carry (the protocol's <see cref="LearnerReasons"/>).</param>
 public sealed record RunnerReportRules(
     string Grader,
     IReadOnlyList<string> Models,
@@ -31,10 +33,7 @@ public sealed record RunnerReportRules(
             ["seconds"] = new(0, 1e6),
             ["images_per_second"] = new(0, 1e12),
         },
-        new HashSet<string>(StringComparer.Ordinal)
-        {
-            "entry_point_missing", "entry_point_ambiguous", "model_error", "time_limit", "memory_limit", "learner_error",
-        });
+        LearnerReasons.All);
 
     private static readonly Dictionary<string, RunnerReportRules> Known = new(StringComparer.Ordinal)
     {

@@ -1,3 +1,5 @@
+using Grader.Contracts.Runner.V1;
+
 namespace Grader.Training.Grading;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Grader.Contracts.Runner.V1;
 using Grader.Training.Grading;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,8 +1,8 @@
-namespace Grader.Training.Grading;
+namespace Grader.Contracts.Runner.V1;
 
 /// <summary>
-/// The machine-readable reasons a grader may give in RunFailed. The host believes no other: it checks each
-/// against its own copy of this list (Grader.Sandbox.Grading.RunnerReports), so a new reason goes in both.
+/// The machine-readable reasons a grader may give in <see cref="RunFailed.Reason"/>: part of the runner
+/// protocol, so the runner (which sends them) and the host (which believes no other) share this one list.
 /// </summary>
 public static class LearnerReasons
 {
@@ -23,4 +23,10 @@ public static class LearnerReasons
 
     /// <summary>Anything else the learner's code got wrong.</summary>
     public const string LearnerError = "learner_error";
+
+    /// <summary>Every reason above: the host rejects a RunFailed carrying anything else.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        EntryPointMissing, EntryPointAmbiguous, ModelError, TimeLimit, MemoryLimit, LearnerError,
+    };
 }
