@@ -7,12 +7,12 @@ namespace Grader.Cli.Tests;
 /// <summary>Runs the built <c>grader</c> command as a user would, and captures what it prints.</summary>
 internal static class GraderProcess
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
-        start.ArgumentList.Add(GraderDll());
+        start.ArgumentList.Add(RepositoryPaths.BuiltBeside("Grader.Cli", "grader.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -33,20 +33,4 @@ internal static class GraderProcess
     public static string Sample(string name) => Path.Combine(RepositoryRoot, "content", "exercises", "mlp-vs-cnn", "samples", name, "Solution.cs");
 
     public static string Reference => Path.Combine(RepositoryRoot, "content", "exercises", "mlp-vs-cnn", "reference", "Solution.cs");
-
-    /// <summary>The CLI built beside this test assembly in the artifacts layout (artifacts/bin/&lt;project&gt;/&lt;config&gt;/).</summary>
-    private static string GraderDll()
-    {
-        var here = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        var path = Path.GetFullPath(Path.Combine(here, "..", "..", "Grader.Cli", Path.GetFileName(here), "grader.dll"));
-        return File.Exists(path) ? path : throw new FileNotFoundException("build src/Grader.Cli first", path);
-    }
-
-    private static string FindRepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(thisFile)! })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Grader.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Grader.sln not found above the test assembly");
-    }
 }

@@ -9,7 +9,7 @@ public sealed class MlpVsCnnExerciseTests
     private static readonly string RelativePath = Path.Combine("content", "exercises", "mlp-vs-cnn", "exercise.yaml");
 
     private static readonly ExerciseDefinition Exercise = ExerciseCatalog
-        .Load(RelativePath, File.ReadAllText(Path.Combine(RepositoryRoot.Find(), RelativePath)))
+        .Load(RelativePath, File.ReadAllText(Path.Combine(RepositoryPaths.Root, RelativePath)))
         .Get("mlp-vs-cnn");
 
     public static TheoryData<string, string, double> SingleFailures => new()

@@ -5,7 +5,7 @@ namespace Grader.Core.Tests.Progress;
 public sealed class ProgressionParserTests
 {
     private static ProgressionDefinition Content() =>
-        ProgressionParser.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "content", "progression.yaml")), "progression.yaml");
+        ProgressionParser.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "content", "progression.yaml")), "progression.yaml");
 
     [Fact]
     public void Parse_ContentFile_StartsCuriousWith120XpToLevelOneAndGrowingSteps()

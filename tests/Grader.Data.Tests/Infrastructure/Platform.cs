@@ -14,7 +14,7 @@ public sealed class Platform : IAsyncDisposable
 {
     public const string Course = "vision-101";
 
-    private static readonly Lazy<CourseContent> RealContent = new(() => ContentLoader.Load(Path.Combine(RepositoryRoot.Find(), "content")));
+    private static readonly Lazy<CourseContent> RealContent = new(() => ContentLoader.Load(Path.Combine(RepositoryPaths.Root, "content")));
 
     private Platform(TestDatabase database)
     {

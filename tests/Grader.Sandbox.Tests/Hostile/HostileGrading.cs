@@ -43,7 +43,7 @@ public sealed class HostileGrading : IDisposable
             .AddSubmissionGrading()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var path = Path.Combine(root, "content", "exercises", "mlp-vs-cnn", "exercise.yaml");
         var lesson = ExerciseCatalog.Load(path, File.ReadAllText(path)).Get("mlp-vs-cnn");
         var quick = lesson.GetProfile("quick");
@@ -83,18 +83,5 @@ public sealed class HostileGrading : IDisposable
         {
             Directory.Delete(JobRoot, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Grader.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Grader.sln above {sourceFile}.");
     }
 }
